@@ -9,7 +9,13 @@ const devOnly = ['test/**', 'scripts/**', 'examples/**', 'coverage/**', 'docs/**
 
 export default [
 	{ ignores: ['dist/**', 'node_modules/**', '**/*.js', '**/*.mjs', ...devOnly.filter((p) => p !== 'test/**' && p !== 'scripts/**')] },
-	...n8nCommunityConfig.map((entry) => ({ ...entry, ignores: [...(entry.ignores ?? []), 'test/**', 'scripts/**'] })),
+	// An entry with nothing but `ignores` is a global ignore: extending it would hide the
+	// tests from every rule, so only scope the entries that carry rules or files.
+	...n8nCommunityConfig.map((entry) =>
+		entry.files || entry.rules || entry.extends
+			? { ...entry, ignores: [...(entry.ignores ?? []), 'test/**', 'scripts/**'] }
+			: entry,
+	),
 	...tseslint.config({
 		files: ['test/**/*.ts', 'scripts/**/*.ts'],
 		extends: [tseslint.configs.recommended],

@@ -1,0 +1,107 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { WaitOutcomeError, WaitRun } from '../wait/waitRun';
+import { cancel } from './cancel.operation';
+import { create } from './create.operation';
+import { get } from './get.operation';
+import type { ItemResult, Operation } from './types';
+import { waitUntilComplete } from './waitUntilComplete.operation';
+
+const operations: Record<string, Operation<unknown>> = {
+	create: create as Operation<unknown>,
+	get: get as Operation<unknown>,
+	cancel: cancel as Operation<unknown>,
+	waitUntilComplete: waitUntilComplete as Operation<unknown>,
+};
+
+/** Must agree with the `outputs` expression in the node description. */
+export function routesByOutcome(ctx: IExecuteFunctions): boolean {
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const waits =
+		operation === 'waitUntilComplete' ||
+		(operation === 'create' && ctx.getNodeParameter('waitForCompletion', 0, false) === true);
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	return waits && options.routeByOutcome === true;
+}
+
+type Settled = { ok: true; result: ItemResult } | { ok: false; error: Error };
+
+function errorItem(error: Error, routeByOutcome: boolean): ItemResult {
+	const json: IDataObject = { error: error.message };
+	const description = (error as { description?: unknown }).description;
+	if (typeof description === 'string' && description !== '') json.description = description;
+	if (error instanceof WaitOutcomeError) Object.assign(json, error.item, { error: error.message });
+	// With two outputs a failed item belongs with the jobs that did not complete.
+	return { json, output: routeByOutcome ? 1 : 0 };
+}
+
+function readSafely<P>(read: () => P): { ok: true; params: P } | { ok: false; error: Error } {
+	try {
+		return { ok: true, params: read() };
+	} catch (error) {
+		return { ok: false, error: error as Error };
+	}
+}
+
+async function settle(promise: Promise<ItemResult>): Promise<Settled> {
+	try {
+		return { ok: true, result: await promise };
+	} catch (error) {
+		return { ok: false, error: error as Error };
+	}
+}
+
+/**
+ * Runs the chosen operation for every item. Parameters of all items are checked before
+ * any request, so a bad item cannot leave jobs of earlier items behind. Waiting items
+ * run side by side; the rest run in item order. With Continue On Fail a failed item
+ * becomes an error item paired to its input and the others still run.
+ */
+export async function route(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const operationName = ctx.getNodeParameter('operation', 0) as string;
+	const operation = operations[operationName];
+	if (!operation) {
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" is not supported`);
+	}
+	const routeByOutcome = routesByOutcome(ctx);
+	const continueOnFail = ctx.continueOnFail();
+	const settled: Settled[] = new Array(items.length);
+
+	const params: unknown[] = new Array(items.length);
+	for (let i = 0; i < items.length; i++) {
+		const checked = readSafely(() => operation.readParameters(ctx, i));
+		if (checked.ok) {
+			params[i] = checked.params;
+			continue;
+		}
+		if (!continueOnFail) throw checked.error;
+		settled[i] = checked;
+	}
+
+	const run = { waitRun: new WaitRun(ctx) };
+	const waiting: Array<Promise<void>> = [];
+	for (let i = 0; i < items.length; i++) {
+		if (settled[i]) continue;
+		const pending = settle(operation.execute(ctx, params[i], i, run));
+		if (operation.waits(params[i])) {
+			waiting.push(pending.then((outcome) => void (settled[i] = outcome)));
+			continue;
+		}
+		settled[i] = await pending;
+		if (!settled[i].ok && !continueOnFail) break;
+	}
+	await Promise.all(waiting);
+
+	const outputs: INodeExecutionData[][] = routeByOutcome ? [[], []] : [[]];
+	for (let i = 0; i < items.length; i++) {
+		const outcome = settled[i];
+		if (!outcome) continue;
+		if (!outcome.ok && !continueOnFail) throw outcome.error;
+		const { json, output } = outcome.ok ? outcome.result : errorItem(outcome.error, routeByOutcome);
+		const item: INodeExecutionData = { json, pairedItem: { item: i } };
+		outputs[Math.min(output, outputs.length - 1)].push(item);
+	}
+	return outputs;
+}
