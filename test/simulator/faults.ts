@@ -12,6 +12,7 @@ const KINDS: readonly FaultKind[] = [
 	'malformedJson',
 	'html',
 	'rateLimit',
+	'reply',
 ];
 
 const SERVER_ERRORS: Partial<Record<FaultKind, [number, string]>> = {
@@ -82,6 +83,11 @@ export function faultReply(fault: Fault, handled: Reply | undefined, now: number
 			const retryAfter = fault.retryAfterSeconds ?? 1;
 			return tooManyRequests(retryAfter, limit, Math.ceil(now / 1000) + retryAfter);
 		}
+		case 'reply':
+			return {
+				status: fault.status ?? 500,
+				raw: { contentType: 'application/json', text: JSON.stringify(fault.body ?? {}) },
+			};
 		case 'malformedJson':
 			return { status: 200, raw: { contentType: 'application/json', text: truncated(handled) } };
 		default:

@@ -21,7 +21,9 @@ export type FaultKind =
 	| 'slow'
 	| 'malformedJson'
 	| 'html'
-	| 'rateLimit';
+	| 'rateLimit'
+	/** Any status and JSON body, for API errors the node's own checks never provoke. */
+	| 'reply';
 
 export interface Fault {
 	kind: FaultKind;
@@ -38,6 +40,9 @@ export interface Fault {
 	afterHandling?: boolean;
 	/** For 'rateLimit'. Default 1. */
 	retryAfterSeconds?: number;
+	/** For 'reply': the status and JSON body to answer with. */
+	status?: number;
+	body?: unknown;
 }
 
 export interface LoggedRequest {

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
 import { CARRIER_FUNCTIONS, checkFunctionName, WMS_FUNCTIONS, type IntegrationType } from '../helpers/functionNames';
-import { parameterError, readBoolean } from '../helpers/parameters';
+import { describeType, parameterError, readBoolean } from '../helpers/parameters';
 import { resolveTimeWindow, TimeWindowError, type ResolvedWindow } from '../helpers/timeWindow';
 import { createSyncJob } from '../transport';
 import { readWaitSettings, waitingFields, type WaitSettings } from '../wait/waitSettings';
@@ -151,7 +151,7 @@ function readFunctionName(ctx: IExecuteFunctions, itemIndex: number): string {
 	const raw: unknown = ctx.getNodeParameter('functionName', itemIndex, '');
 	const fix = `Pick one of the ${integrationType === 'carrier' ? 'Carrier' : 'WMS'} functions, or give an API name such as get_orders.`;
 	if (typeof raw !== 'string') {
-		throw parameterError(ctx, itemIndex, 'Function Name', 'must be text', fix);
+		throw parameterError(ctx, itemIndex, 'Function Name', `The value is ${describeType(raw)}, not text`, fix);
 	}
 	const value = raw.trim();
 	const problem = checkFunctionName(value);

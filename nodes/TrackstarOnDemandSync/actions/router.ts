@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { WaitOutcomeError, WaitRun } from '../wait/waitRun';
 import { cancel } from './cancel.operation';
@@ -27,13 +27,22 @@ export function routesByOutcome(ctx: IExecuteFunctions): boolean {
 
 type Settled = { ok: true; result: ItemResult } | { ok: false; error: Error };
 
-function errorItem(error: Error, routeByOutcome: boolean): ItemResult {
-	const json: IDataObject = { error: error.message };
-	const description = (error as { description?: unknown }).description;
-	if (typeof description === 'string' && description !== '') json.description = description;
-	if (error instanceof WaitOutcomeError) Object.assign(json, error.item, { error: error.message });
+interface ErrorResult extends ItemResult {
+	error: NodeApiError | NodeOperationError;
+}
+
+function errorItem(ctx: IExecuteFunctions, error: Error, itemIndex: number, routeByOutcome: boolean): ErrorResult {
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(ctx.getNode(), error, { itemIndex });
+	// Trackstar's explanation sits in `details`, one of the keys n8n keeps when it moves
+	// error items to an error output.
+	const json: IDataObject = { error: nodeError.message };
+	if (nodeError.description) json.details = nodeError.description;
+	if (error instanceof WaitOutcomeError) Object.assign(json, error.item, { error: nodeError.message });
 	// With two outputs a failed item belongs with the jobs that did not complete.
-	return { json, output: routeByOutcome ? 1 : 0 };
+	return { json, output: routeByOutcome ? 1 : 0, error: nodeError };
 }
 
 function readSafely<P>(read: () => P): { ok: true; params: P } | { ok: false; error: Error } {
@@ -99,8 +108,10 @@ export async function route(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 		const outcome = settled[i];
 		if (!outcome) continue;
 		if (!outcome.ok && !continueOnFail) throw outcome.error;
-		const { json, output } = outcome.ok ? outcome.result : errorItem(outcome.error, routeByOutcome);
-		const item: INodeExecutionData = { json, pairedItem: { item: i } };
+		const result = outcome.ok ? outcome.result : errorItem(ctx, outcome.error, i, routeByOutcome);
+		const item: INodeExecutionData = { json: result.json, pairedItem: { item: i } };
+		if ('error' in result) item.error = (result as ErrorResult).error;
+		const output = result.output;
 		outputs[Math.min(output, outputs.length - 1)].push(item);
 	}
 	return outputs;

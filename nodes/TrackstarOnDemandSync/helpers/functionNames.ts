@@ -50,7 +50,7 @@ export type FunctionNameProblem = { message: string; description: string } | und
 export function checkFunctionName(value: string): FunctionNameProblem {
 	if (value === '') {
 		return {
-			message: 'is empty',
+			message: 'The value is empty',
 			description: 'Pick a function from the list, or give its API name, such as get_orders.',
 		};
 	}

@@ -12,7 +12,7 @@ export function parameterError(
 	problem: string,
 	whatToDo: string,
 ): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `${displayName} ${problem} [item ${itemIndex}]`, {
+	return new NodeOperationError(ctx.getNode(), `${displayName}: ${problem.replace(/\.$/, '')} [item ${itemIndex}]`, {
 		description: whatToDo,
 		itemIndex,
 	});
@@ -25,10 +25,10 @@ export function readSyncJobId(ctx: IExecuteFunctions, itemIndex: number): string
 	const fix =
 		'Use the "id" of the job that Create returned, for example {{ $json.id }} after a Trackstar On-Demand Sync node.';
 	if (typeof raw !== 'string' && typeof raw !== 'number') {
-		throw parameterError(ctx, itemIndex, 'Sync Job ID', `must be text, not ${describeType(raw)}`, fix);
+		throw parameterError(ctx, itemIndex, 'Sync Job ID', `The value is ${describeType(raw)}, not text`, fix);
 	}
 	const value = String(raw).trim();
-	if (value === '') throw parameterError(ctx, itemIndex, 'Sync Job ID', 'is empty', fix);
+	if (value === '') throw parameterError(ctx, itemIndex, 'Sync Job ID', 'The value is empty', fix);
 	if (!SYNC_JOB_ID_FORM.test(value)) {
 		throw parameterError(
 			ctx,
@@ -67,7 +67,7 @@ export function readSeconds(
 			ctx,
 			itemIndex,
 			displayName,
-			`must be a number of seconds from ${bounds.min} to ${bounds.max}, not ${JSON.stringify(raw)}`,
+			`${JSON.stringify(raw)} is not a number of seconds from ${bounds.min} to ${bounds.max}`,
 			`Enter a value between ${bounds.min} and ${bounds.max}.`,
 		);
 	}
@@ -87,5 +87,5 @@ export function readBoolean(
 		: ctx.getNodeParameter(name, itemIndex, fallback);
 	if (typeof raw === 'boolean') return raw;
 	if (raw === 'true' || raw === 'false') return raw === 'true';
-	throw parameterError(ctx, itemIndex, displayName, `must be true or false, not ${JSON.stringify(raw)}`, 'Switch it on or off, or make the expression return true or false.');
+	throw parameterError(ctx, itemIndex, displayName, `${JSON.stringify(raw)} is not true or false`, 'Switch it on or off, or make the expression return true or false.');
 }

@@ -20,6 +20,17 @@ interface TrackstarErrorBody {
 	detail?: unknown;
 }
 
+// n8n rewrites messages that contain raw codes such as ECONNRESET into generic text, so
+// the message says it in words and the code goes into the description.
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was closed before a reply arrived',
+	ECONNREFUSED: 'the connection was refused',
+	ETIMEDOUT: 'no reply in time',
+	ECONNABORTED: 'no reply in time',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+};
+
 const NOT_ENABLED = /^On-demand sync is not enabled for (.+) (\S+)$/;
 
 function asErrorBody(body: unknown): TrackstarErrorBody | undefined {
@@ -44,6 +55,14 @@ export function describeValidationDetail(detail: unknown): string | undefined {
 
 function hintFor(call: FailedCall, trackstarMessage: string | undefined, body?: TrackstarErrorBody): string {
 	const status = call.status;
+	if (status !== undefined && status >= 200 && status < 300) {
+		return call.context?.functionName !== undefined
+			? "Trackstar accepted the request but its reply could not be read, so the job was probably created. Check the connection's On-Demand Syncs tab in the Trackstar dashboard before running the workflow again."
+			: `Trackstar's reply could not be read after ${call.attempts} attempt(s). Try again later.`;
+	}
+	if (status === undefined && call.context?.functionName !== undefined) {
+		return `No reply from Trackstar, so it is unknown whether the job was created; the node does not send it again, which could start a second job. Check the connection's On-Demand Syncs tab in the Trackstar dashboard before running the workflow again.`;
+	}
 	if (status === undefined) {
 		return `No reply from Trackstar after ${call.attempts} attempt(s). Check the Base URL in the credential and the network between n8n and Trackstar.`;
 	}
@@ -89,7 +108,7 @@ function hintFor(call: FailedCall, trackstarMessage: string | undefined, body?: 
 function headline(call: FailedCall, trackstarMessage: string | undefined): string {
 	if (trackstarMessage) return trackstarMessage;
 	if (call.status === undefined) {
-		return `Could not reach Trackstar (${call.networkCode ?? 'network error'})`;
+		return `Could not reach Trackstar: ${NETWORK_WORDS[call.networkCode ?? ''] ?? 'the request failed without a reply'}`;
 	}
 	if (typeof call.body === 'string' && /<html/i.test(call.body)) {
 		return `Trackstar answered HTTP ${call.status} with an HTML page instead of JSON`;
@@ -104,7 +123,7 @@ export function toNodeApiError(node: INode, call: FailedCall, itemIndex: number)
 	const body = asErrorBody(call.body);
 	const trackstarMessage = typeof body?.error === 'string' && body.error !== '' ? body.error : undefined;
 	const where = [
-		call.status !== undefined ? `HTTP ${call.status}` : undefined,
+		call.status !== undefined ? `HTTP ${call.status}` : call.networkCode,
 		`${call.method} ${call.path}`,
 		call.requestId ? `request ID ${call.requestId}` : undefined,
 		typeof body?.origin === 'string' ? `origin ${body.origin}` : undefined,
