@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { WaitOutcomeError, WaitRun } from '../wait/waitRun';
 import { cancel } from './cancel.operation';
@@ -27,22 +27,25 @@ export function routesByOutcome(ctx: IExecuteFunctions): boolean {
 
 type Settled = { ok: true; result: ItemResult } | { ok: false; error: Error };
 
-interface ErrorResult extends ItemResult {
-	error: NodeApiError | NodeOperationError;
-}
-
-function errorItem(ctx: IExecuteFunctions, error: Error, itemIndex: number, routeByOutcome: boolean): ErrorResult {
-	const nodeError =
-		error instanceof NodeApiError || error instanceof NodeOperationError
-			? error
-			: new NodeOperationError(ctx.getNode(), error, { itemIndex });
-	// Trackstar's explanation sits in `details`, one of the keys n8n keeps when it moves
-	// error items to an error output.
-	const json: IDataObject = { error: nodeError.message };
-	if (nodeError.description) json.details = nodeError.description;
-	if (error instanceof WaitOutcomeError) Object.assign(json, error.item, { error: nodeError.message });
+/**
+ * The item a failed input leaves as with Continue On Fail. Only `error`, `message` and
+ * `details` are used: n8n moves items made of just those keys to the error output when
+ * the node is set to "Continue (using error output)", and rewrites items that carry an
+ * `error` object, so the job stays readable only this way.
+ */
+function errorItem(error: Error, routeByOutcome: boolean): ItemResult {
+	const description = (error as { description?: unknown }).description;
+	const hint = typeof description === 'string' && description !== '' ? description : undefined;
+	const json: IDataObject = { error: error.message };
+	if (error instanceof WaitOutcomeError) {
+		const { summary, outcome, waitedSeconds, pollCount, ...job } = error.item;
+		json.message = summary;
+		json.details = { hint, outcome, waitedSeconds, pollCount, job };
+	} else if (hint) {
+		json.details = hint;
+	}
 	// With two outputs a failed item belongs with the jobs that did not complete.
-	return { json, output: routeByOutcome ? 1 : 0, error: nodeError };
+	return { json, output: routeByOutcome ? 1 : 0 };
 }
 
 function readSafely<P>(read: () => P): { ok: true; params: P } | { ok: false; error: Error } {
@@ -108,11 +111,8 @@ export async function route(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 		const outcome = settled[i];
 		if (!outcome) continue;
 		if (!outcome.ok && !continueOnFail) throw outcome.error;
-		const result = outcome.ok ? outcome.result : errorItem(ctx, outcome.error, i, routeByOutcome);
-		const item: INodeExecutionData = { json: result.json, pairedItem: { item: i } };
-		if ('error' in result) item.error = (result as ErrorResult).error;
-		const output = result.output;
-		outputs[Math.min(output, outputs.length - 1)].push(item);
+		const { json, output } = outcome.ok ? outcome.result : errorItem(outcome.error, routeByOutcome);
+		outputs[Math.min(output, outputs.length - 1)].push({ json, pairedItem: { item: i } });
 	}
 	return outputs;
 }

@@ -12,12 +12,31 @@ export interface RateLimits {
 // never line up exactly (network jitter bunches requests on arrival), so keep a margin.
 export const TRACKSTAR_LIMITS: RateLimits = { read: 8, write: 40, windowMs: 1000 };
 
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** Marks the request's reply as received; its slot then frees one window later. */
+export type Release = () => void;
+
+interface Slot {
+	doneAt?: number;
+}
+
+/** How often to look again while every slot is held by a request still in flight. */
+const IN_FLIGHT_RECHECK_MS = 50;
+
 /**
- * Hands out send slots so that no window of `windowMs` holds more than the limit.
- * Slots are reserved synchronously, so concurrent callers never pick the same one.
+ * Lets requests through so that no window of `windowMs` holds more than the limit, as
+ * Trackstar counts them: on arrival. A request may reach Trackstar any time between
+ * leaving the queue and its reply, so it holds its slot from then until one window
+ * after the reply. Callers queue in arrival order, one queue per kind.
  */
 export class SlidingWindowLimiter {
-	private readonly slots: Record<RequestKind, number[]> = { read: [], write: [] };
+	private readonly slots: Record<RequestKind, Slot[]> = { read: [], write: [] };
+
+	private readonly tail: Record<RequestKind, Promise<void>> = {
+		read: Promise.resolve(),
+		write: Promise.resolve(),
+	};
 
 	private pausedUntil = 0;
 
@@ -26,20 +45,45 @@ export class SlidingWindowLimiter {
 		private readonly now: () => number = () => Date.now(),
 	) {}
 
-	/** Reserves the next free slot and returns how many ms to wait before sending. */
-	reserve(kind: RequestKind): number {
+	/** Takes a slot now if one is free, else says how long to wait before asking again. */
+	tryTake(kind: RequestKind): Release | number {
 		const limit = kind === 'read' ? this.limits.read : this.limits.write;
-		const slots = this.slots[kind];
 		const now = this.now();
-		while (slots.length > 0 && slots[0] <= now - this.limits.windowMs) slots.shift();
-
-		let at = Math.max(now, this.pausedUntil);
-		if (slots.length >= limit) {
-			at = Math.max(at, slots[slots.length - limit] + this.limits.windowMs);
+		const held = this.slots[kind].filter((slot) => slot.doneAt === undefined || slot.doneAt + this.limits.windowMs > now);
+		this.slots[kind] = held;
+		let wait = this.pausedUntil - now;
+		if (held.length >= limit) {
+			const frees = held
+				.map((slot) => (slot.doneAt === undefined ? now + IN_FLIGHT_RECHECK_MS : slot.doneAt + this.limits.windowMs))
+				.sort((a, b) => a - b);
+			wait = Math.max(wait, frees[held.length - limit] - now);
 		}
-		if (slots.length > 0) at = Math.max(at, slots[slots.length - 1]);
-		slots.push(at);
-		return at - now;
+		if (wait > 0) return Math.max(1, Math.ceil(wait));
+		const slot: Slot = {};
+		held.push(slot);
+		return () => {
+			slot.doneAt ??= this.now();
+		};
+	}
+
+	/**
+	 * Resolves when this caller may send, with the function to call once the reply is in.
+	 * Returns early (with a no-op) when the signal fires.
+	 */
+	async acquire(kind: RequestKind, sleep: Sleep, signal?: AbortSignal): Promise<Release> {
+		const previous = this.tail[kind];
+		let next = () => {};
+		this.tail[kind] = new Promise<void>((resolve) => (next = resolve));
+		await previous;
+		try {
+			for (let taken = this.tryTake(kind); !signal?.aborted; taken = this.tryTake(kind)) {
+				if (typeof taken === 'function') return taken;
+				await sleep(taken, signal);
+			}
+			return () => {};
+		} finally {
+			next();
+		}
 	}
 
 	/** After a 429 nobody sharing this token should send before Trackstar's reset. */
@@ -49,11 +93,8 @@ export class SlidingWindowLimiter {
 
 	isIdle(): boolean {
 		const now = this.now();
-		return (
-			this.pausedUntil <= now &&
-			this.slots.read.every((at) => at <= now - this.limits.windowMs) &&
-			this.slots.write.every((at) => at <= now - this.limits.windowMs)
-		);
+		const quiet = (slots: Slot[]) => slots.every((slot) => slot.doneAt !== undefined && slot.doneAt + this.limits.windowMs <= now);
+		return this.pausedUntil <= now && quiet(this.slots.read) && quiet(this.slots.write);
 	}
 }
 

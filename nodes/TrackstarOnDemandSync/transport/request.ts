@@ -134,14 +134,14 @@ export async function trackstarRequest(ctx: IExecuteFunctions, call: TrackstarCa
 		toNodeApiError(ctx.getNode(), { method: call.method, path, attempts, context: call.context, ...extra }, call.itemIndex);
 
 	for (let attempt = 1; ; attempt++) {
-		const wait = connection.limiter.reserve(call.method === 'GET' ? 'read' : 'write');
-		if (wait > 0) await abortableSleep(wait, signal);
+		const release = await connection.limiter.acquire(call.method === 'GET' ? 'read' : 'write', abortableSleep, signal);
 		if (signal?.aborted) throw new ExecutionStoppedError(ctx.getNode());
 
 		const outcome = await send(ctx, connection, call, url).then(
 			(reply) => ({ reply }),
 			(error: unknown) => ({ error }),
 		);
+		release();
 		if (signal?.aborted) throw new ExecutionStoppedError(ctx.getNode());
 		if (!('reply' in outcome)) {
 			const networkCode = networkCodeOf(outcome.error) ?? 'network error';

@@ -116,7 +116,7 @@ export class WaitRun {
 		const watched = formatDuration(waitedMs);
 		const message =
 			outcome === 'timed_out'
-				? `${name} was still ${watch.job.status} after the ${watched} timeout`
+				? `${name} was still open after the ${watched} timeout`
 				: `${name} ended as ${outcome} after ${watched} of waiting`;
 		const description =
 			outcome === 'timed_out'

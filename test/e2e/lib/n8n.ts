@@ -29,11 +29,15 @@ export interface CliResult {
 	stderr: string;
 	durationMs: number;
 	timedOut: boolean;
+	/** When a StopOptions signal was sent, in ms after spawn. */
+	stopSentAtMs?: number;
 }
 
 export interface ExecuteResult extends CliResult {
-	/** The run data --rawOutput printed, if any (also printed for failed executions). */
+	/** The run data --rawOutput printed, if any (also printed for failed executions, not for cancelled ones). */
 	result?: RunResult;
+	/** n8n reported the execution as cancelled (a timeout, see stopAfterMs). */
+	cancelled: boolean;
 }
 
 export interface StopOptions {
@@ -47,9 +51,20 @@ export interface StopOptions {
 export interface ExecuteOptions {
 	/** Kill n8n (SIGKILL) after this long; default 120 s. */
 	timeoutMs?: number;
-	/** Shorthand for stop: { afterMs }. */
+	/**
+	 * Stop the execution this long after it started (rounded up to whole seconds): sets
+	 * EXECUTIONS_TIMEOUT, so n8n cancels it like a stop from the UI and the node's
+	 * execution cancel signal fires. n8n then prints "The execution was cancelled because
+	 * it timed out", exits 1 and prints no run data. A workflow's own
+	 * settings.executionTimeout wins over this.
+	 */
 	stopAfterMs?: number;
-	/** Signal n8n mid-execution; see README for what each command does with it. */
+	/**
+	 * Send a signal to `n8n execute` mid-run. Note: `execute` does NOT cancel the running
+	 * execution on SIGTERM/SIGINT; it waits for it to finish (up to
+	 * N8N_GRACEFUL_SHUTDOWN_TIMEOUT) and prints its result. Use stopAfterMs or
+	 * executeAndStop() to cancel.
+	 */
 	stop?: StopOptions;
 	/** Extra environment for this call only (e.g. EXECUTIONS_TIMEOUT). */
 	env?: Record<string, string | undefined>;
@@ -174,7 +189,7 @@ export class N8nInstance {
 			child.on('error', reject);
 			child.on('exit', (code, signal) => resolveExit({ code, signal }));
 		});
-		const collect = async (timedOut: boolean): Promise<CliResult> => {
+		const collect = async (timedOut: boolean, stopSentAtMs?: number): Promise<CliResult> => {
 			const { code, signal } = await exited;
 			return {
 				args,
@@ -184,6 +199,7 @@ export class N8nInstance {
 				stderr: readFileSync(errPath, 'utf8'),
 				durationMs: Date.now() - started,
 				timedOut,
+				stopSentAtMs,
 			};
 		};
 		return { child, exited, collect, started, outPath, errPath };
@@ -194,6 +210,7 @@ export class N8nInstance {
 		const run = this.spawnCli(args, options.env);
 		let done = false;
 		let timedOut = false;
+		let stopSentAtMs: number | undefined;
 		const killer = setTimeout(() => {
 			timedOut = true;
 			run.child.kill('SIGKILL');
@@ -204,7 +221,10 @@ export class N8nInstance {
 				while (!done) {
 					const due = stop.afterMs !== undefined && Date.now() - run.started >= stop.afterMs;
 					if (due || (stop.when && (await stop.when()))) {
-						if (!done) run.child.kill(stop.signal ?? 'SIGTERM');
+						if (!done) {
+							stopSentAtMs = Date.now() - run.started;
+							run.child.kill(stop.signal ?? 'SIGTERM');
+						}
 						return;
 					}
 					await sleep(100);
@@ -217,7 +237,7 @@ export class N8nInstance {
 			done = true;
 			clearTimeout(killer);
 		}
-		return await run.collect(timedOut);
+		return await run.collect(timedOut, stopSentAtMs);
 	}
 
 	private async cliOrThrow(args: string[], success: RegExp): Promise<CliResult> {
@@ -252,13 +272,26 @@ export class N8nInstance {
 	 * a good run can still end in a crash on exit, and a failed one exits 1 with its run data.
 	 */
 	async execute(workflowId: string, options: ExecuteOptions = {}): Promise<ExecuteResult> {
-		const stop = options.stop ?? (options.stopAfterMs !== undefined ? { afterMs: options.stopAfterMs } : undefined);
+		const timeoutEnv = options.stopAfterMs !== undefined ? { EXECUTIONS_TIMEOUT: String(Math.max(1, Math.ceil(options.stopAfterMs / 1000))) } : {};
 		const res = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
 			timeoutMs: options.timeoutMs,
-			stop,
-			env: options.env,
+			stop: options.stop,
+			env: { ...timeoutEnv, ...options.env },
 		});
-		return { ...res, result: parseRunOutput(res.stdout) };
+		return { ...res, result: parseRunOutput(res.stdout), cancelled: /execution was cancelled/i.test(res.stdout) };
+	}
+
+	/**
+	 * Runs a workflow and cancels it at a chosen moment (`when` returns true, or `afterMs`
+	 * after spawn), the CLI way that really cancels: `n8n execute-batch` answers SIGTERM
+	 * with ActiveExecutions.shutdown(cancelAll) (SystemShutdownExecutionCancelledError),
+	 * so the node's execution cancel signal fires. n8n exits 0 right after the cancel and
+	 * prints no run data, and the node may not get to finish its own clean-up: observe
+	 * the node through its side effects (e.g. the requests a mock API received).
+	 */
+	async executeAndStop(workflowId: string, stop: StopOptions & { timeoutMs?: number }): Promise<CliResult> {
+		const { timeoutMs, ...when } = stop;
+		return await this.cli(['execute-batch', `--ids=${workflowId}`, '--shortOutput'], { timeoutMs, stop: when });
 	}
 
 	/**
@@ -307,7 +340,7 @@ export class N8nInstance {
 		if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${code}) in ${cwd}:\n${output}`);
 	}
 
-	/** `n8n start` on 127.0.0.1:<port>, resolved once GET /healthz answers 200. */
+	/** `n8n start` on 127.0.0.1:<port>, resolved once GET /healthz answers 200 and n8n says it is up. */
 	async startServer(options: { port?: number; readyTimeoutMs?: number; env?: Record<string, string> } = {}): Promise<ServerHandle> {
 		const port = options.port ?? (await freePort());
 		const run = this.spawnCli(['start'], {
@@ -328,9 +361,14 @@ export class N8nInstance {
 			stop: async (graceMs = 20_000) => {
 				this.servers.delete(handle);
 				if (!exited) run.child.kill('SIGTERM');
-				const killer = setTimeout(() => run.child.kill('SIGKILL'), graceMs);
+				let killed = false;
+				const killer = setTimeout(() => {
+					killed = true;
+					run.child.kill('SIGKILL');
+				}, graceMs);
 				try {
-					return await run.collect(false);
+					const res = await run.collect(false);
+					return { ...res, timedOut: killed };
 				} finally {
 					clearTimeout(killer);
 				}
@@ -341,8 +379,10 @@ export class N8nInstance {
 		while (Date.now() < deadline) {
 			if (exited) break;
 			try {
+				// /healthz answers as soon as the HTTP server listens, which is before migrations
+				// and workflow activation; n8n logs the editor URL only once all of that is done.
 				const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
-				if (res.status === 200) return handle;
+				if (res.status === 200 && readFileSync(run.outPath, 'utf8').includes('Editor is now accessible via')) return handle;
 			} catch {
 				// not listening yet
 			}
