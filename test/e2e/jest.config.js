@@ -8,8 +8,9 @@ module.exports = {
 	rootDir: __dirname,
 	testEnvironment: 'node',
 	testMatch: ['**/*.e2e.test.ts'],
+	// Type checking is the typecheck script's job (tsconfig.jest.json: isolatedModules).
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: join(__dirname, '..', '..', 'tsconfig.json') }],
+		'^.+\\.ts$': ['ts-jest', { tsconfig: join(__dirname, '..', '..', 'tsconfig.jest.json') }],
 	},
 	// Each n8n CLI call boots n8n (5-15 s); one test file drives several calls.
 	testTimeout: 300000,

@@ -1,9 +1,9 @@
 // Small builders for e2e workflows and the test-only fixture node/package.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanEnv, e2eRoot } from './paths';
+import { cleanEnv, e2eRoot, repoRoot } from './paths';
 import type { Workflow } from './n8n';
 
 /** Folder for N8N_CUSTOM_EXTENSIONS holding E2eFixture.node.js (type CUSTOM.e2eFixture). */
@@ -70,4 +70,15 @@ export function packFixturePackage(): string {
 	);
 	const name = execFileSync('npm', ['pack', '--quiet', '--pack-destination', dir], { cwd: dir, env: cleanEnv(), encoding: 'utf8' }).trim();
 	return join(dir, name.split('\n').pop() as string);
+}
+
+/**
+ * `npm pack` of this repository (needs `npm run build` first: the package ships dist/),
+ * into a temp folder; returns the .tgz path for N8nInstance.installPackageTarball().
+ */
+export function packRepoPackage(): string {
+	if (!existsSync(join(repoRoot, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
+	const dest = mkdtempSync(join(tmpdir(), 'n8n-e2e-repo-pkg-'));
+	const out = execFileSync('npm', ['pack', '--quiet', '--pack-destination', dest], { cwd: repoRoot, env: cleanEnv(), encoding: 'utf8' });
+	return join(dest, out.trim().split('\n').pop() as string);
 }
