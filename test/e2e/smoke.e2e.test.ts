@@ -1,8 +1,8 @@
 // Proves the real-n8n plumbing on both host versions: importing and executing a
 // workflow, loading a node from N8N_CUSTOM_EXTENSIONS and from an installed community
 // package tarball, cancelling a running execution, and serving /healthz.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { customNodeFixtureDir, linearWorkflow, packFixturePackage } from './lib/fixtures';
 import { createN8nInstance, nodeItems, type N8nHost, type N8nInstance } from './lib/n8n';
 
@@ -23,7 +23,9 @@ describe.each<N8nHost>(['n8n-2', 'n8n-1'])('real n8n %s', (host) => {
 	beforeAll(async () => {
 		n8n = await createN8nInstance({ host, customExtensions: customNodeFixtureDir });
 		marker = join(n8n.userFolder, 'fixture-events.jsonl');
-		await n8n.installPackageTarball(packFixturePackage());
+		const tgz = packFixturePackage();
+		await n8n.installPackageTarball(tgz);
+		rmSync(dirname(tgz), { recursive: true, force: true });
 		// One import for all cases: every CLI call boots n8n afresh.
 		await n8n.importWorkflow([
 			linearWorkflow('smokeSet0000001', [
