@@ -15,7 +15,8 @@ describe('networkCodeOf', () => {
 	});
 
 	it('finds the code behind an error wrapped in a cause chain', () => {
-		const wrapped = new Error('request failed', { cause: new Error('outer', { cause: clientError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:1') }) });
+		const inner = clientError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:1');
+		const wrapped = Object.assign(new Error('request failed'), { cause: Object.assign(new Error('outer'), { cause: inner }) });
 		expect(networkCodeOf(wrapped)).toBe('ECONNREFUSED');
 	});
 
