@@ -441,6 +441,22 @@ describe('rate limits', () => {
 			expect(strict.jobs()).toHaveLength(2);
 		});
 	});
+
+	it('counts the rate limit with rateLimitClock when given, jobs still with clock', async () => {
+		let limitClock = T0;
+		await withSim({ rateLimits: { get: 1, post: 50 }, clock: () => T0, rateLimitClock: () => limitClock }, async (split) => {
+			const target = { target: split };
+			const created = await createJob('get_orders', target);
+			expect(created.json.created_at).toBe('2026-01-10T12:00:00Z');
+			expect((await getJob(created.json.id, target)).status).toBe(200);
+			expect((await getJob(created.json.id, target)).status).toBe(429);
+			// Only the limiter's clock moves: the window frees although job time stands still.
+			limitClock += 1000;
+			expect((await getJob(created.json.id, target)).status).toBe(200);
+			expect(split.stats.rateLimited).toBe(1);
+			expect(split.requests.map((r) => r.at)).toEqual([T0, T0, T0, T0]);
+		});
+	});
 });
 
 describe('faults', () => {

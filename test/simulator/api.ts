@@ -18,6 +18,8 @@ export interface ApiCall {
 
 export interface ApiState {
 	clock: () => number;
+	/** Only the rate limit counts with this one (SimulatorOptions.rateLimitClock). */
+	rateLimitClock: () => number;
 	shape: () => JobShape;
 	jobs: JobStore;
 	limiter: SlidingWindowLimiter;
@@ -30,7 +32,7 @@ export function handleApiCall(call: ApiCall, state: ApiState): Reply {
 	if (!access) return apiError(401, 'Invalid or missing API key');
 
 	const caller = call.accessToken !== undefined ? `token:${call.accessToken}` : `apikey:${call.apiKey}`;
-	const decision = state.limiter.hit(caller, call.method, state.clock());
+	const decision = state.limiter.hit(caller, call.method, state.rateLimitClock());
 	if (!decision.allowed) {
 		return tooManyRequests(decision.retryAfterSeconds, decision.limit, decision.resetEpochSeconds);
 	}

@@ -52,7 +52,13 @@ export class TrackstarSimulator {
 		this.shape = options.shape ?? 'bare';
 		this.jobStore = new JobStore(this.clock, options.defaultJob ?? DEFAULT_JOB);
 		this.limiter = new SlidingWindowLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
-		this.state = { clock: this.clock, shape: () => this.shape, jobs: this.jobStore, limiter: this.limiter };
+		this.state = {
+			clock: this.clock,
+			rateLimitClock: options.rateLimitClock ?? this.clock,
+			shape: () => this.shape,
+			jobs: this.jobStore,
+			limiter: this.limiter,
+		};
 		this.server = createServer((req, res) => void this.handle(req, res));
 		// Tracked by hand as well as closeAllConnections(): keep-alive sockets from fetch
 		// would otherwise keep jest (and the CLI) alive after stop().

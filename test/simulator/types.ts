@@ -92,6 +92,12 @@ export interface SimulatorOptions {
 	rateLimits?: RateLimits;
 	/** Default Date.now; inject one to test timing without sleeping or to compress time. */
 	clock?: () => number;
+	/**
+	 * The clock the rate limiter alone counts with; default `clock`. A benchmark that
+	 * compresses job lifetimes with a virtual `clock` passes Date.now here, so 429s still
+	 * follow real request rates instead of every request of a frozen instant colliding.
+	 */
+	rateLimitClock?: () => number;
 	/** Called once per request after its reply was sent (or its socket reset). */
 	onRequest?: (entry: LoggedRequest) => void;
 }
