@@ -123,6 +123,13 @@ describe('Bad input is refused before any request, naming the field and the item
 		await expectTable({ operation: 'waitUntilComplete', syncJobId: '={{ $json.id }}', timeout: '={{ $json.timeout }}' }, waitRows);
 	});
 
+	it('points "Custom API Call" (added by n8n) to the HTTP Request node', async () => {
+		const result = await runTrackstar(ctx.sim, { parameters: { operation: '__CUSTOM_API_CALL__' } });
+		expect(result.error?.message).toBe('Custom API calls are made with the HTTP Request node');
+		expect(result.error?.description).toContain('Predefined Credential Type');
+		expect(ctx.sim.requests).toEqual([]);
+	});
+
 	it('an invalid workflow timezone is named', async () => {
 		const result = await runTrackstar(ctx.sim, {
 			parameters: { operation: 'create', integrationType: 'wms', functionName: 'get_orders', timeWindow: 'previousPeriod', previousUnit: 'day' },

@@ -25,6 +25,8 @@ export function routesByOutcome(ctx: IExecuteFunctions): boolean {
 	return waits && options.routeByOutcome === true;
 }
 
+const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
+
 type Settled = { ok: true; result: ItemResult } | { ok: false; error: Error };
 
 /**
@@ -74,8 +76,17 @@ export async function route(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 	const items = ctx.getInputData();
 	const operationName = ctx.getNodeParameter('operation', 0) as string;
 	const operation = operations[operationName];
+	if (operationName === CUSTOM_API_CALL) {
+		// n8n offers "Custom API Call" on every node whose credential authenticates generically.
+		throw new NodeOperationError(ctx.getNode(), 'Custom API calls are made with the HTTP Request node', {
+			description:
+				'Add an HTTP Request node and set Authentication to "Predefined Credential Type", then "Trackstar API": it sends the API key and access token for you.',
+		});
+	}
 	if (!operation) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" is not supported`);
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" is not supported`, {
+			description: 'Pick Create, Get, Cancel or Wait Until Complete.',
+		});
 	}
 	const routeByOutcome = routesByOutcome(ctx);
 	const continueOnFail = ctx.continueOnFail();
