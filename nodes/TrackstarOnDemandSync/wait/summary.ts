@@ -1,7 +1,8 @@
 import type { SyncJob } from '../transport';
 import { describeWindow } from '../helpers/timeWindow';
 
-export type Outcome = 'completed' | 'timed_out' | 'stopped' | string;
+/** `completed`, `timed_out`, or the status Trackstar ended the job with. */
+export type Outcome = string;
 
 export function formatDuration(ms: number): string {
 	const seconds = Math.max(0, Math.round(ms / 1000));
@@ -17,11 +18,8 @@ function windowText(job: SyncJob, zone: string): string {
 	const start = job.requested_start_time;
 	const end = job.requested_end_time;
 	if (typeof start !== 'string' || typeof end !== 'string') return 'an unknown window';
-	try {
-		return describeWindow({ start, end }, zone);
-	} catch {
-		return `${start} → ${end}`;
-	}
+	// describeWindow never throws: it shows values it cannot parse as they are.
+	return describeWindow({ start, end }, zone);
 }
 
 /** One line a Slack message can use as it is. */
@@ -31,7 +29,6 @@ export function summarize(job: SyncJob, outcome: Outcome, waitedMs: number, zone
 	let text: string;
 	if (outcome === 'completed') text = `${what} completed (waited ${took})`;
 	else if (outcome === 'timed_out') text = `${what} did not finish within ${took} (status ${job.status})`;
-	else if (outcome === 'stopped') text = `${what} was not finished when the execution was stopped after ${took}`;
 	else text = `${what} ended as ${outcome} after ${took}`;
 	return `${text}${note ? `; ${note}` : ''}. Job ${job.id}.`;
 }
