@@ -1,4 +1,5 @@
 import { SIM_CREDENTIALS } from '../simulator';
+import { mulberry32 } from './seededRandom';
 
 export const SEED = 20260110;
 
@@ -11,18 +12,6 @@ export interface BenchJob {
 	durationMs: number;
 	/** The exactly-30-minute job the GET target is judged on. */
 	headline: boolean;
-}
-
-/** Small seeded PRNG (mulberry32): the same mix on every run and machine. */
-function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 // Each class: nominal duration and how many jobs; each job is the nominal ±15%, so jobs

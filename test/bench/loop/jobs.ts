@@ -1,5 +1,6 @@
 // The jobs both approaches wait for: a fixed, seeded mix of durations, so every run and
 // machine sees the same jobs.
+import { mulberry32 } from '../seededRandom';
 
 export const LOOP_SEED = 20260412;
 
@@ -7,18 +8,6 @@ export interface LoopJob {
 	/** 1-based, in the seeded order. */
 	index: number;
 	durationMs: number;
-}
-
-/** mulberry32: a small seeded PRNG, the same sequence everywhere. */
-function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /**
