@@ -1,9 +1,6 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+import { ManualTriggerStandIn } from './manual-trigger';
 
 /**
  * Stand-in for n8n-nodes-base.scheduleTrigger. Running a workflow by hand from a
@@ -11,7 +8,7 @@ import type {
  * item, no schedule. (The real node's item carries timestamp fields; examples that
  * read them should not rely on this stand-in.)
  */
-export class ScheduleTriggerStandIn implements INodeType {
+export class ScheduleTriggerStandIn extends ManualTriggerStandIn {
 	description: INodeTypeDescription = {
 		displayName: 'Schedule Trigger (harness stand-in)',
 		name: 'scheduleTrigger',
@@ -23,8 +20,4 @@ export class ScheduleTriggerStandIn implements INodeType {
 		outputs: ['main'],
 		properties: [],
 	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [[{ json: {} }]];
-	}
 }
